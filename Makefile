@@ -1,0 +1,36 @@
+# Strive API. `make run` serves the demo; `make test` runs the tests.
+# Everything installs into .venv on first use; nothing global is touched.
+
+PYTHON ?= python3
+VENV ?= .venv
+PORT ?= 8000
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+
+.PHONY: install run test lint format
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+## Serve the API with demo data on 127.0.0.1:$(PORT), after printing a curl line.
+run: install
+	$(PY) manage.py migrate --noinput
+	PORT=$(PORT) $(PY) manage.py seed_demo
+	$(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload
+
+## The test suite, on DATABASE_URL (SQLite unless set).
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .

@@ -1,0 +1,1 @@
+"""Personal API keys: format, storage, authentication, scopes, rate limits."""

@@ -1,0 +1,42 @@
+"""Bearer API key authentication."""
+
+from django.utils import timezone
+from rest_framework.authentication import BaseAuthentication
+from rest_framework.exceptions import AuthenticationFailed
+from rest_framework.request import Request
+
+from apikeys import crypto, services
+from apikeys.models import ApiKey
+
+MALFORMED = "Missing or invalid Authorization header. Use: Bearer <token>"
+INVALID = "Invalid or revoked API key"
+EXPIRED = "API key has expired"
+
+
+class ApiKeyAuthentication(BaseAuthentication):
+    """Turns `Authorization: Bearer sk_live_...` into `(user, ApiKey)`, or a 401."""
+
+    def authenticate(self, request: Request) -> tuple:
+        token = self._bearer_token(request.META.get("HTTP_AUTHORIZATION", ""))
+        try:
+            api_key = ApiKey.objects.select_related("user").get(hashed_key=crypto.hash_key(token))
+        except ApiKey.DoesNotExist:
+            raise AuthenticationFailed(INVALID) from None
+        if api_key.revoked_at is not None or not api_key.user.is_active:
+            raise AuthenticationFailed(INVALID)
+        now = timezone.now()
+        if api_key.is_expired(now):
+            raise AuthenticationFailed(EXPIRED)
+        services.record_use(api_key, now)
+        return api_key.user, api_key
+
+    def authenticate_header(self, request: Request) -> str:
+        return 'Bearer realm="api"'
+
+    @staticmethod
+    def _bearer_token(header: str) -> str:
+        parts = header.split()
+        # The scheme is case-insensitive (RFC 7235); the token is not.
+        if len(parts) != 2 or parts[0].lower() != "bearer" or not crypto.is_well_formed(parts[1]):
+            raise AuthenticationFailed(MALFORMED)
+        return parts[1]

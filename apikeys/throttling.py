@@ -1,0 +1,81 @@
+"""Per-key rate limit: a fixed one-minute window counted in Django's cache."""
+
+import logging
+import math
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from rest_framework.throttling import BaseThrottle
+
+logger = logging.getLogger("strive.ratelimit")
+
+WINDOW_SECONDS = 60
+_warned_at = 0.0
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """Where a key stands in the current window."""
+
+    limit: int
+    count: int
+    reset_at: int  # Unix seconds when the window ends
+
+    @property
+    def allowed(self) -> bool:
+        return self.count <= self.limit
+
+    def retry_after(self, now: float) -> int:
+        return max(1, math.ceil(self.reset_at - now))
+
+    def headers(self) -> dict[str, str]:
+        return {
+            "X-RateLimit-Limit": str(self.limit),
+            "X-RateLimit-Remaining": str(max(0, self.limit - self.count)),
+            "X-RateLimit-Reset": str(self.reset_at),
+        }
+
+
+def hit(key_id: str, limit: int, now: float) -> RateLimit:
+    """Count one request for the key in the current window (atomic `incr` in the cache)."""
+    window = int(now // WINDOW_SECONDS)
+    cache_key = f"ratelimit:{key_id}:{window}"
+    # `add` only creates the counter; `incr` is atomic in Redis and in locmem.
+    cache.add(cache_key, 0, timeout=WINDOW_SECONDS + 1)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # expired between add and incr
+        cache.set(cache_key, 1, timeout=WINDOW_SECONDS + 1)
+        count = 1
+    return RateLimit(limit=limit, count=count, reset_at=(window + 1) * WINDOW_SECONDS)
+
+
+class ApiKeyRateThrottle(BaseThrottle):
+    """Counts requests per API key; refuses past `RATE_LIMIT_PER_MINUTE`.
+
+    If the cache is unreachable the request is let through (fail open) and a
+    warning is logged at most once a minute: an outage of the counter should
+    not become an outage of the API.
+    """
+
+    def allow_request(self, request, view) -> bool:
+        self.now = time.time()
+        try:
+            self.rate_limit = hit(request.auth.pk, settings.RATE_LIMIT_PER_MINUTE, self.now)
+        except Exception:
+            _warn_cache_down(self.now)
+            return True
+        request.rate_limit = self.rate_limit
+        return self.rate_limit.allowed
+
+    def wait(self) -> int:
+        return self.rate_limit.retry_after(self.now)
+
+
+def _warn_cache_down(now: float) -> None:
+    global _warned_at
+    if now - _warned_at >= WINDOW_SECONDS:
+        _warned_at = now
+        logger.warning("Rate limiting is off: the cache is unreachable", exc_info=True)

@@ -1,0 +1,1 @@
+"""Goals, their milestones and the people who hold a role on them."""

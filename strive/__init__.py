@@ -1,0 +1,1 @@
+"""The Strive API project: settings, URLs and the API's shared plumbing."""

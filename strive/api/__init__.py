@@ -1,0 +1,1 @@
+"""Plumbing every API endpoint shares: envelope, errors, timestamps, check order."""
