@@ -16,7 +16,7 @@ def _fresh_cache():
 
 
 @pytest.fixture
-def client() -> APIClient:
+def api_client() -> APIClient:
     return APIClient()
 
 
@@ -35,5 +35,5 @@ def api_key(db, goal):
 
 @pytest.fixture
 def auth(api_key) -> dict[str, str]:
-    """Headers for `client.get(..., headers=auth)`."""
+    """Headers for `api_client.get(..., headers=auth)`."""
     return {"Authorization": f"Bearer {api_key.raw_key}"}
