@@ -64,7 +64,7 @@ class ApiKeyFactory(factory.django.DjangoModelFactory):
         model = ApiKey
 
     user = factory.SubFactory(UserFactory)
-    name = factory.Sequence(lambda n: f"key {n}")
+    name = factory.Sequence(lambda n: f"key-{n}")
     scopes = factory.LazyFunction(lambda: [MILESTONES_READ])
     raw_key = factory.LazyFunction(crypto.generate_key)
     prefix = factory.LazyAttribute(lambda key: crypto.display_prefix(key.raw_key))
