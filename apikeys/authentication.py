@@ -5,8 +5,7 @@ from rest_framework.authentication import BaseAuthentication
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.request import Request
 
-from apikeys import crypto, services
-from apikeys.models import ApiKey
+from apikeys import crypto, selectors, services
 
 MALFORMED = "Missing or invalid Authorization header. Use: Bearer <token>"
 INVALID = "Invalid or revoked API key"
@@ -18,11 +17,8 @@ class ApiKeyAuthentication(BaseAuthentication):
 
     def authenticate(self, request: Request) -> tuple:
         token = self._bearer_token(request.META.get("HTTP_AUTHORIZATION", ""))
-        try:
-            api_key = ApiKey.objects.select_related("user").get(hashed_key=crypto.hash_key(token))
-        except ApiKey.DoesNotExist:
-            raise AuthenticationFailed(INVALID) from None
-        if api_key.revoked_at is not None or not api_key.user.is_active:
+        api_key = selectors.key_by_hash(crypto.hash_key(token))
+        if api_key is None or api_key.revoked_at is not None or not api_key.user.is_active:
             raise AuthenticationFailed(INVALID)
         now = timezone.now()
         if api_key.is_expired(now):

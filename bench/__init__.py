@@ -1,0 +1,1 @@
+"""Benchmark of the milestones API against a framework-free yardstick (`make bench`)."""
