@@ -7,7 +7,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: install run test lint format
+.PHONY: install run test lint format bench bench-smoke wrk
 
 install: $(VENV)/.installed
 
@@ -34,3 +34,15 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+## Benchmark against the framework-free reference (PostgreSQL; BENCH_DATABASE_URL,
+## default postgres://root@127.0.0.1:5432/strive_bench, is dropped and recreated).
+bench: install wrk
+	$(PY) bench/run.py
+
+## The short benchmark CI runs: proves it works and that answers match; judges no time.
+bench-smoke: install wrk
+	$(PY) bench/run.py --smoke
+
+wrk:
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)

@@ -24,35 +24,40 @@ SMOKE = Scale(users=200, goals=200, milestones=2_000, keys=1_000)
 def seed_background(scale: Scale) -> None:
     """Users, goals, stakeholders, keys and milestones that the benchmark does not read."""
     with connection.cursor() as cursor:
-        cursor.execute(
+        statements = [
             """
             INSERT INTO auth_user (password, is_superuser, username, first_name, last_name,
                                    email, is_staff, is_active, date_joined)
             SELECT '!', false, 'load' || i, '', '', '', false, true, now()
-            FROM generate_series(1, %(users)s) i;
-
+            FROM generate_series(1, %(users)s) i
+            """,
+            """
             INSERT INTO goals_goal (id, title, description, status, deadline, created_at,
                                     updated_at)
             SELECT 'g' || i, 'Goal ' || i, '', 'pending', NULL, now(), now()
-            FROM generate_series(1, %(goals)s) i;
-
+            FROM generate_series(1, %(goals)s) i
+            """,
+            """
             INSERT INTO goals_stakeholder (goal_id, user_id, is_admin, is_achiever,
                                            is_supporter, is_spectator, created_at)
             SELECT 'g' || g, u.first_id + (g + shift) %% %(users)s, shift = 0, shift = 0,
                    shift <> 0, false, now()
             FROM generate_series(1, %(goals)s) g,
                  (VALUES (0), (7)) AS s(shift),
-                 (SELECT min(id) AS first_id FROM auth_user WHERE username LIKE 'load%%') u;
-
+                 (SELECT min(id) AS first_id FROM auth_user WHERE username LIKE 'load%%') u
+            """,
+            """
             INSERT INTO goals_milestone (id, goal_id, description, status, "order", deadline,
                                          deleted_at, created_at, updated_at)
             SELECT 'm' || i, 'g' || (1 + i %% %(goals)s), 'Milestone ' || i, 'pending',
                    i / %(goals)s, now() + interval '30 days',
                    CASE WHEN i %% 10 = 0 THEN now() END, now(), now()
-            FROM generate_series(1, %(milestones)s) i;
+            FROM generate_series(1, %(milestones)s) i
             """,
-            {"users": scale.users, "goals": scale.goals, "milestones": scale.milestones},
-        )
+        ]
+        params = {"users": scale.users, "goals": scale.goals, "milestones": scale.milestones}
+        for statement in statements:
+            cursor.execute(statement, params)
     add_keys(0, scale.keys)
 
 
@@ -69,11 +74,11 @@ def add_keys(start: int, count: int) -> None:
             FROM (SELECT i, md5(i::text) || md5('k' || i::text) AS h
                   FROM generate_series(%(start)s + 1, %(start)s + %(count)s) i) k,
                  (SELECT min(id) AS first_id, count(*) AS n
-                  FROM auth_user WHERE username LIKE 'load%%') u;
-            ANALYZE;
+                  FROM auth_user WHERE username LIKE 'load%%') u
             """,
             {"start": start, "count": count},
         )
+        cursor.execute("ANALYZE")
 
 
 def seed_measured(sizes: list[int]) -> tuple[str, dict[int, str]]:
@@ -96,7 +101,7 @@ def seed_measured(sizes: list[int]) -> tuple[str, dict[int, str]]:
                             ELSE timestamptz '2026-06-01' + i * interval '1 hour' END,
                        NULL, timestamptz '2026-01-01' + i * interval '1 minute',
                        timestamptz '2026-02-01' + i * interval '1 second'
-                FROM generate_series(1, %(size)s) i;
+                FROM generate_series(1, %(size)s) i
                 """,
                 {"goal": goal.id, "size": size},
             )

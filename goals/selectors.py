@@ -1,10 +1,12 @@
 """The reads the API runs. The hot path lives here, in one place to read and tune."""
 
+from functools import cache
 from typing import NamedTuple
 
 from django.db import connection
 
 from strive.ids import could_exist
+from strive.sql import wire_timestamp
 
 # One round trip answers both "is this user a stakeholder?" and "which milestones?":
 # no stakeholder row gives no rows at all; a stakeholder of a goal with nothing to
@@ -12,23 +14,34 @@ from strive.ids import could_exist
 # more time compiling this query than the database spends answering it. Served by
 # the unique (goal_id, user_id) index and the partial `milestone_active_order_idx`.
 _STAKEHOLDER_MILESTONES = """
-    SELECT m.id, m.description, m.status, m."order", m.deadline, m.created_at, m.updated_at
+    SELECT m.id, m.description, m.status, m."order",
+           {deadline}, {created_at}, {updated_at}
     FROM goals_stakeholder s
     LEFT JOIN goals_milestone m
         ON m.goal_id = s.goal_id AND m.deleted_at IS NULL {and_milestone}
     WHERE s.goal_id = %s AND s.user_id = %s
     ORDER BY m."order", m.created_at, m.id
 """
-_LIST_SQL = _STAKEHOLDER_MILESTONES.format(and_milestone="")
-_ONE_SQL = _STAKEHOLDER_MILESTONES.format(and_milestone="AND m.id = %s")
+
+
+@cache
+def _sql(vendor: str, one: bool) -> str:
+    return _STAKEHOLDER_MILESTONES.format(
+        deadline=wire_timestamp("m.deadline", vendor),
+        created_at=wire_timestamp("m.created_at", vendor),
+        updated_at=wire_timestamp("m.updated_at", vendor),
+        and_milestone="AND m.id = %s" if one else "",
+    )
 
 
 class MilestoneRow(NamedTuple):
+    """Timestamps come as wire text (PostgreSQL) or datetimes: see strive.sql."""
+
     id: str
     description: str
     status: str
     order: int
-    deadline: object  # datetime, or text on SQLite (see strive.sql.as_datetime)
+    deadline: object
     created_at: object
     updated_at: object
 
@@ -43,13 +56,13 @@ def stakeholder_milestones(
     """
     if not could_exist(goal_id):
         return None
+    one = milestone_id is not None
+    params = [goal_id, user_id]
+    if one:
+        # An ID no row can hold still runs the query, to tell stakeholders from strangers.
+        params.insert(0, milestone_id if could_exist(milestone_id) else "")
     with connection.cursor() as cursor:
-        if milestone_id is None:
-            cursor.execute(_LIST_SQL, [goal_id, user_id])
-        elif could_exist(milestone_id):
-            cursor.execute(_ONE_SQL, [milestone_id, goal_id, user_id])
-        else:  # no such milestone can exist; still tell stakeholders from strangers
-            cursor.execute(_ONE_SQL, ["", goal_id, user_id])
+        cursor.execute(_sql(connection.vendor, one), params)
         rows = cursor.fetchall()
     if not rows:
         return None

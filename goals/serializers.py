@@ -1,8 +1,7 @@
 """The milestone object on the wire: exactly the contract's keys, in the contract's order."""
 
 from goals.selectors import MilestoneRow
-from strive.api.timestamps import format_timestamp
-from strive.sql import as_datetime
+from strive.sql import as_wire_timestamp
 
 
 def milestone_json(row: MilestoneRow) -> dict:
@@ -12,7 +11,7 @@ def milestone_json(row: MilestoneRow) -> dict:
         "description": row.description,
         "status": row.status,
         "order": row.order,
-        "deadline": format_timestamp(as_datetime(row.deadline)),
-        "createdAt": format_timestamp(as_datetime(row.created_at)),
-        "updatedAt": format_timestamp(as_datetime(row.updated_at)),
+        "deadline": as_wire_timestamp(row.deadline),
+        "createdAt": as_wire_timestamp(row.created_at),
+        "updatedAt": as_wire_timestamp(row.updated_at),
     }
