@@ -6,7 +6,8 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from rest_framework.throttling import BaseThrottle
 
 logger = logging.getLogger("strive.ratelimit")
@@ -39,17 +40,30 @@ class RateLimit:
 
 
 def hit(key_id: str, limit: int, now: float) -> RateLimit:
-    """Count one request for the key in the current window (atomic `incr` in the cache)."""
+    """Count one request for the key in the current window."""
     window = int(now // WINDOW_SECONDS)
-    cache_key = f"ratelimit:{key_id}:{window}"
-    # `add` only creates the counter; `incr` is atomic in Redis and in locmem.
-    cache.add(cache_key, 0, timeout=WINDOW_SECONDS + 1)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, timeout=WINDOW_SECONDS + 1)
-        count = 1
+    count = _increment(f"ratelimit:{key_id}:{window}")
     return RateLimit(limit=limit, count=count, reset_at=(window + 1) * WINDOW_SECONDS)
+
+
+def _increment(cache_key: str) -> int:
+    """Add one to the window's counter and return it, atomically across processes."""
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        # One round trip, one MULTI/EXEC: the counter and its expiry, never a
+        # read-then-write race between workers or hosts.
+        key = backend.make_and_validate_key(cache_key)
+        client = backend._cache.get_client(key, write=True)
+        with client.pipeline(transaction=True) as pipe:
+            count, _ = pipe.incr(key).expire(key, WINDOW_SECONDS + 1, nx=True).execute()
+        return count
+    # Local memory (and memcached): `add` creates, `incr` is atomic in the backend.
+    backend.add(cache_key, 0, timeout=WINDOW_SECONDS + 1)
+    try:
+        return backend.incr(cache_key)
+    except ValueError:  # expired between add and incr
+        backend.set(cache_key, 1, timeout=WINDOW_SECONDS + 1)
+        return 1
 
 
 class ApiKeyRateThrottle(BaseThrottle):

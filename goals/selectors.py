@@ -3,8 +3,9 @@
 from functools import cache
 from typing import NamedTuple
 
-from django.db import connection
+from django.db import connections, router
 
+from goals.models import Milestone
 from strive.ids import could_exist
 from strive.sql import wire_timestamp
 
@@ -61,8 +62,9 @@ def stakeholder_milestones(
     if one:
         # An ID no row can hold still runs the query, to tell stakeholders from strangers.
         params.insert(0, milestone_id if could_exist(milestone_id) else "")
-    with connection.cursor() as cursor:
-        cursor.execute(_sql(connection.vendor, one), params)
+    database = connections[router.db_for_read(Milestone)]
+    with database.cursor() as cursor:
+        cursor.execute(_sql(database.vendor, one), params)
         rows = cursor.fetchall()
     if not rows:
         return None

@@ -26,7 +26,7 @@ def status(request: HttpRequest) -> HttpResponse:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-    except DatabaseError:
-        logger.warning("status: database unavailable", exc_info=True)
+    except DatabaseError as error:
+        logger.warning("status: database unavailable: %s", error.__class__.__name__)
         return json_response({"status": "unavailable", "timestamp": timestamp}, status=503)
     return json_response({"status": "ok", "timestamp": timestamp})

@@ -35,12 +35,15 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "corsheaders",
     "rest_framework",
     "goals",
     "apikeys",
 ]
 
 MIDDLEWARE = [
+    "strive.middleware.RequestLogMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -69,23 +72,43 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-}
-# Keep connections open between requests, and check them before reuse so a
-# restarted database does not cost a failed request.
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Server-side binding lets psycopg prepare the hot-path queries once per
-    # connection (after 5 runs) instead of PostgreSQL planning them every request.
-    # (Behind a transaction-mode pooler such as PgBouncer < 1.21, set PG_PREPARE_THRESHOLD=0.)
-    _prepare_threshold = env.int("PG_PREPARE_THRESHOLD", default=5)
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        server_side_binding=True, prepare_threshold=_prepare_threshold or None
-    )
+# --- Databases: a primary, and optionally a read replica for the API's reads.
+
+
+def _database(url_variable: str, default: str | None = None) -> dict:
+    database = env.db(url_variable, default=default)
+    # Keep connections open between requests, and check them before reuse so a
+    # restarted database does not cost a failed request.
+    database["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+    database["CONN_HEALTH_CHECKS"] = True
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        options = database.setdefault("OPTIONS", {})
+        # Server-side binding lets psycopg prepare the hot-path queries once per
+        # connection instead of PostgreSQL planning them on every request. Behind a
+        # transaction-mode pooler that cannot keep prepared statements, set 0.
+        prepare_threshold = env.int("PG_PREPARE_THRESHOLD", default=5)
+        options.update(server_side_binding=True, prepare_threshold=prepare_threshold or None)
+        # A stuck query becomes an error (answered 503) instead of a stuck worker.
+        timeout_ms = env.int("DB_STATEMENT_TIMEOUT_MS", default=5000)
+        options["options"] = f"-c statement_timeout={timeout_ms}"
+        options.setdefault("connect_timeout", env.int("DB_CONNECT_TIMEOUT", default=3))
+    return database
+
+
+DATABASES = {"default": _database("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = _database("DATABASE_REPLICA_URL")
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["strive.routers.PrimaryReplicaRouter"]
+
+# --- Cache: the rate-limit counters; Redis in production, shared by every host.
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Fail fast when Redis is away: rate limiting fails open rather than hanging.
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        socket_connect_timeout=0.5, socket_timeout=0.5
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -98,13 +121,46 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Compressed copies from `collectstatic` (make run/serve). No manifest, so pages
+    # also render where collectstatic never ran (tests, a bare checkout).
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
-# Serve the admin's static files straight from the apps, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 
 # Routes answer with and without a trailing slash themselves; never redirect.
 APPEND_SLASH = False
+
+# --- HTTPS and proxies. `HTTPS=true` in production turns on every transport protection.
+
+HTTPS = env.bool("HTTPS", default=False)
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_REDIRECT_EXEMPT = [r"^status/?$"]  # load balancers probe over plain HTTP
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+_proxy_header = env.str("SECURE_PROXY_SSL_HEADER", default="")  # e.g. X-Forwarded-Proto
+if _proxy_header:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_header.upper().replace("-", "_"), "https")
+USE_X_FORWARDED_HOST = env.bool("USE_X_FORWARDED_HOST", default=False)
+
+# --- CORS: any origin may call the API (keys travel in a header; no cookies), nothing else.
+
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = [
+    "X-RateLimit-Limit",
+    "X-RateLimit-Remaining",
+    "X-RateLimit-Reset",
+    "Retry-After",
+    "X-Request-ID",
+    "WWW-Authenticate",
+]
+CORS_PREFLIGHT_MAX_AGE = 86_400
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["strive.api.renderers.EnvelopeJSONRenderer"],
@@ -119,10 +175,24 @@ REST_FRAMEWORK = {
 
 RATE_LIMIT_PER_MINUTE = env.int("RATE_LIMIT_PER_MINUTE", default=60)
 
+# --- Logs: JSON lines on stderr, secrets scrubbed. One line per request (strive.request).
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"redact": {"()": "strive.logs.RedactSecretsFilter"}},
+    "formatters": {"json": {"()": "strive.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["redact"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        # Our access log already has one line per request, refusals included.
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "ERROR"},
+    },
 }

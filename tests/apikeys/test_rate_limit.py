@@ -1,7 +1,7 @@
 """Contract section 4: 60 requests a minute per key, headers on every authenticated answer."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 from apikeys import throttling
 from tests.factories import ApiKeyFactory, StakeholderFactory
@@ -80,7 +80,7 @@ def test_unreachable_cache_lets_requests_through(api_client, goal, auth, monkeyp
     def broken(*args, **kwargs):
         raise ConnectionError("cache down")
 
-    monkeypatch.setattr(cache, "add", broken)
+    monkeypatch.setattr(caches["default"], "add", broken)
     monkeypatch.setattr(throttling, "_warned_at", 0.0)
     url = f"/api/v1/goals/{goal.id}/milestones"
 

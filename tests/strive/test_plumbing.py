@@ -68,4 +68,4 @@ def test_unexpected_error_is_json_500_and_logged(api_client, goal, auth, monkeyp
 
     assert response.status_code == 500
     assert response.json() == {"error": "Internal server error"}
-    assert any(r.name == "strive.api" and r.exc_info for r in caplog.records)
+    assert any(r.name == "strive.api" and (r.exc_info or r.exc_text) for r in caplog.records)
