@@ -7,7 +7,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: install run test lint format bench bench-smoke wrk
+.PHONY: install run serve test lint format bench bench-smoke load wrk
 
 install: $(VENV)/.installed
 
@@ -20,12 +20,19 @@ $(VENV)/.installed: pyproject.toml
 ## Serve the API with demo data on 127.0.0.1:$(PORT), after printing a curl line.
 run: install
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput -v0
 	PORT=$(PORT) $(PY) manage.py seed_demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload
 
-## The test suite, on DATABASE_URL (SQLite unless set).
+## Production server: gunicorn with gunicorn.conf.py (WEB_CONCURRENCY workers on $(PORT)).
+serve: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput -v0
+	PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py strive.wsgi:application
+
+## The test suite, on DATABASE_URL (SQLite unless set). ARGS passes pytest arguments.
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest $(ARGS)
 
 lint: install
 	$(BIN)/ruff check .
@@ -43,6 +50,10 @@ bench: install wrk
 ## The short benchmark CI runs: proves it works and that answers match; judges no time.
 bench-smoke: install wrk
 	$(PY) bench/run.py --smoke
+
+## 60 s at 32 connections on gunicorn + PostgreSQL + Redis; fails on any error.
+load: install wrk
+	$(PY) bench/load.py
 
 wrk:
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)

@@ -81,12 +81,16 @@ def fetch(url: str, key: str) -> tuple[int, bytes]:
 _UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
+def wrk_output(url: str, extra: list[str], seconds: int, connections: int) -> str:
+    """Runs wrk (2 threads) and returns what it printed."""
+    command = ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--latency"]
+    return subprocess.run(
+        [*command, *extra, url], capture_output=True, text=True, check=True
+    ).stdout
+
+
 def wrk(url: str, key: str, duration: int, connections: int) -> dict[str, float]:
-    output = subprocess.run(
-        ["wrk", "-t", "2", "-c", str(connections), "-d", f"{duration}s", "--latency",
-         "-H", f"Authorization: Bearer {key}", url],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+    output = wrk_output(url, ["-H", f"Authorization: Bearer {key}"], duration, connections)
 
     def latency(percent: str) -> float:
         value, unit = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M).groups()
