@@ -56,7 +56,11 @@ def gunicorn(app: str, env: dict[str, str]):
         str(ROOT / ".venv/bin/gunicorn"), app, "--workers", "2", "--worker-class", "sync",
         "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "--chdir", str(ROOT),
     ]  # fmt: skip
-    process = subprocess.Popen(command, env=env, start_new_session=True)
+    # The access log (one JSON line per request) is part of the cost; keep it, off screen.
+    log = open(ROOT / "artifacts" / f"bench-{app.split('.')[0]}.log", "w")  # noqa: SIM115
+    process = subprocess.Popen(
+        command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
     try:
         for _ in range(100):
             try:
@@ -70,6 +74,7 @@ def gunicorn(app: str, env: dict[str, str]):
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
+        log.close()
 
 
 def fetch(url: str, key: str) -> tuple[int, bytes]:
@@ -155,6 +160,7 @@ def main() -> int:
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
     recreate_database(db_url)
+    (ROOT / "artifacts").mkdir(exist_ok=True)
 
     import django
     from django.core.management import call_command
