@@ -154,7 +154,7 @@ def main() -> int:
         [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "strive.wsgi:application"],
         cwd=ROOT,
         env={**env, "HOST": "127.0.0.1", "PORT": str(port), "WEB_CONCURRENCY": workers,
-             "ALLOWED_HOSTS": "127.0.0.1", "LOG_LEVEL": "WARNING"},
+             "ALLOWED_HOSTS": "127.0.0.1", "LOG_LEVEL": "WARNING", "GUNICORN_LOG_LEVEL": "warning"},
         start_new_session=True,
     )  # fmt: skip
     watch = ConnectionWatch(database_url)

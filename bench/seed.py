@@ -64,6 +64,7 @@ def seed_background(scale: Scale) -> None:
 def add_keys(start: int, count: int) -> None:
     """`count` more keys spread over the load users (hash-like unique values)."""
     with connection.cursor() as cursor:
+        cursor.execute("SET statement_timeout = 0")  # a million rows outlast the API's limit
         cursor.execute(
             """
             INSERT INTO apikeys_apikey (id, user_id, name, prefix, hashed_key, scopes,

@@ -5,6 +5,7 @@ the README lists them all.
 """
 
 import secrets
+import warnings
 from pathlib import Path
 
 import environ
@@ -126,6 +127,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# Before the first `collectstatic`, WhiteNoise notes that STATIC_ROOT is missing; the
+# finders above serve the files meanwhile, so the note is noise.
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
 
 # Routes answer with and without a trailing slash themselves; never redirect.
 APPEND_SLASH = False
