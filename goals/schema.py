@@ -18,12 +18,12 @@ from drf_spectacular.utils import (
 from apikeys.scopes import MILESTONES_READ
 from goals.demo import DEMO_GOAL_ID, DEMO_MILESTONES
 from goals.models import Status
-from goals.views import NOT_A_STAKEHOLDER
 from strive.api import openapi
 from strive.api.openapi import ref
 from strive.api.timestamps import format_timestamp
 
 MILESTONE_NOT_FOUND = "Milestone not found"
+NOT_A_STAKEHOLDER = "You are not a stakeholder of this goal"
 PATH_SEGMENT = "^[^/]+$"
 
 SCHEMAS = {

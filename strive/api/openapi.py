@@ -10,9 +10,6 @@ import re
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
 
-from apikeys.authentication import EXPIRED, INVALID, MALFORMED
-from strive.api.exceptions import INTERNAL_ERROR, RATE_LIMITED
-
 
 def ref(component: str) -> dict:
     """A `$ref` to a schema under `components.schemas`."""
@@ -37,7 +34,14 @@ SCHEMAS = {
 }
 
 # --- Error responses, with the contract's exact messages as examples --------------------
+# Written out as the contract words them, not imported from the code that sends them:
+# tests/strive/test_openapi_schema.py checks the live API answers exactly these.
 
+MALFORMED = "Missing or invalid Authorization header. Use: Bearer <token>"
+INVALID = "Invalid or revoked API key"
+EXPIRED = "API key has expired"
+RATE_LIMITED = "Rate limit exceeded. Try again later."
+INTERNAL_ERROR = "Internal server error"
 NOT_FOUND = "Not found"
 ALLOWED_METHODS = "GET, HEAD"
 
