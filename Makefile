@@ -57,3 +57,28 @@ load: install wrk
 
 wrk:
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+
+## --- Fuzzing and real-browser checks (issue 5) -------------------------------------------
+.PHONY: checks-install fuzz browser browser-check
+
+## The [checks] extras (schemathesis, playwright) on top of the dev install.
+checks-install: $(VENV)/.installed-checks
+
+$(VENV)/.installed-checks: pyproject.toml $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[dev,checks]'
+	touch $@
+
+## schemathesis against gunicorn with seeded data, >= 500 cases. FUZZ_DATABASE_URL
+## (default postgres://root@127.0.0.1:5432/strive_fuzz) is dropped and recreated.
+fuzz: checks-install
+	$(PY) -m checks.fuzz.run
+
+## Debian's Chromium for the browser checks, installed if missing. Never `playwright install`.
+browser:
+	@test -x /usr/bin/chromium || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+## Playwright in Debian's Chromium: the docs page and the admin's key-issuing flow.
+## Screenshots in artifacts/screenshots/.
+browser-check: checks-install browser
+	$(PY) -m pytest checks/browser -p no:cacheprovider

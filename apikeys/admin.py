@@ -2,13 +2,20 @@
 
 from django.contrib import admin, messages
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from apikeys import services
 from apikeys.forms import IssueApiKeyForm
 from apikeys.models import ApiKey
+
+# Issuance tokens already used in this session, newest last (see `add_view`).
+USED_ISSUANCES = "apikeys.used_issuances"
+ALREADY_ISSUED = (
+    "That form was already sent: its key was issued and shown once. Nothing new was issued; "
+    "add another key if you need one."
+)
 
 
 class KeyStatusFilter(admin.SimpleListFilter):
@@ -61,10 +68,18 @@ class ApiKeyAdmin(admin.ModelAdmin):
         return super().get_form(request, obj, change=change, **kwargs)
 
     def get_fields(self, request, obj=None):
-        return self.fields if obj else ["user", "name", "scopes", "expires_at"]
+        return self.fields if obj else ["user", "name", "scopes", "expires_at", "issuance"]
 
     def get_readonly_fields(self, request, obj=None):
         return self.readonly_fields if obj else []
+
+    def add_view(self, request: HttpRequest, form_url="", extra_context=None):
+        """Refuse a form sent twice (a browser reload re-posts it) instead of issuing again."""
+        token = request.POST.get("issuance") if request.method == "POST" else None
+        if token and token in request.session.get(USED_ISSUANCES, []):
+            self.message_user(request, ALREADY_ISSUED, messages.WARNING)
+            return HttpResponseRedirect(request.path)
+        return super().add_view(request, form_url, extra_context)
 
     def save_model(self, request, obj: ApiKey, form, change: bool) -> None:
         if change:
@@ -80,6 +95,9 @@ class ApiKeyAdmin(admin.ModelAdmin):
     def response_add(self, request: HttpRequest, obj: ApiKey, post_url_continue=None):
         """Show the raw key in this response, and only here: no redirect, no stored message."""
         raw_key = self.__dict__.pop("_issued_raw_key")
+        if token := request.POST.get("issuance"):
+            used = request.session.get(USED_ISSUANCES, [])
+            request.session[USED_ISSUANCES] = [*used[-19:], token]
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,

@@ -1,5 +1,7 @@
 """Bearer API key authentication."""
 
+import re
+
 from django.utils import timezone
 from rest_framework.authentication import BaseAuthentication
 from rest_framework.exceptions import AuthenticationFailed
@@ -10,6 +12,10 @@ from apikeys import crypto, selectors, services
 MALFORMED = "Missing or invalid Authorization header. Use: Bearer <token>"
 INVALID = "Invalid or revoked API key"
 EXPIRED = "API key has expired"
+
+# RFC 7235 credentials: the scheme (case-insensitive), spaces, the token. Tabs and blanks
+# around are tolerated; no other whitespace (NBSP, line breaks...) separates anything.
+_BEARER_CREDENTIALS = re.compile(r"[ \t]*bearer[ \t]+(\S+)[ \t]*", re.IGNORECASE | re.ASCII)
 
 
 class ApiKeyAuthentication(BaseAuthentication):
@@ -31,8 +37,7 @@ class ApiKeyAuthentication(BaseAuthentication):
 
     @staticmethod
     def _bearer_token(header: str) -> str:
-        parts = header.split()
-        # The scheme is case-insensitive (RFC 7235); the token is not.
-        if len(parts) != 2 or parts[0].lower() != "bearer" or not crypto.is_well_formed(parts[1]):
+        credentials = _BEARER_CREDENTIALS.fullmatch(header)
+        if credentials is None or not crypto.is_well_formed(credentials[1]):
             raise AuthenticationFailed(MALFORMED)
-        return parts[1]
+        return credentials[1]

@@ -1,5 +1,7 @@
 """The admin's form for issuing a key."""
 
+import secrets
+
 from django import forms
 
 from apikeys import services
@@ -14,6 +16,11 @@ class IssueApiKeyForm(forms.ModelForm):
         choices=[(scope, scope) for scope in KNOWN_SCOPES],
         widget=forms.CheckboxSelectMultiple,
         initial=[MILESTONES_READ],
+    )
+    # A fresh token per rendered form: a resubmitted form (a reload of the page that
+    # showed the key) is recognised and issues nothing (see ApiKeyAdmin.add_view).
+    issuance = forms.CharField(
+        widget=forms.HiddenInput, required=False, initial=lambda: secrets.token_urlsafe(16)
     )
 
     class Meta:

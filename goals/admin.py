@@ -30,6 +30,13 @@ class GoalAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at"]
     inlines = [MilestoneInline, StakeholderInline]
 
+    def save_model(self, request: HttpRequest, obj: Goal, form, change: bool) -> None:
+        if not change:
+            # Django's inline formsets blank a new parent's default-generated primary key
+            # (so it is generated again on save), which would drop the ID staff typed.
+            obj.pk = form.cleaned_data["id"]
+        super().save_model(request, obj, form, change)
+
 
 class ActiveFilter(admin.SimpleListFilter):
     title = "state"

@@ -6,8 +6,15 @@ ID_MAX_LENGTH = 64
 
 
 def new_id() -> str:
-    """20 random URL-safe characters (15 random bytes, base64url)."""
-    return secrets.token_urlsafe(15)
+    """20 random URL-safe characters (15 random bytes, base64url), never starting with `-`.
+
+    An ID that starts with `-` reads as an option on a command line
+    (`revoke_api_key -xY...`), so such draws are simply drawn again.
+    """
+    while True:
+        value = secrets.token_urlsafe(15)
+        if not value.startswith("-"):
+            return value
 
 
 def could_exist(value: str) -> bool:

@@ -200,3 +200,36 @@ LOGGING = {
         "django.server": {"level": "ERROR"},
     },
 }
+
+# --- OpenAPI schema and docs page (drf-spectacular) -------------------------------------
+# The schema is built from the views plus the descriptions in goals/schema.py and
+# apikeys/schema.py; the docs page's assets come from drf-spectacular-sidecar, so the
+# page works with no internet.
+INSTALLED_APPS += ["drf_spectacular", "drf_spectacular_sidecar"]
+REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "strive.api.openapi.ContractAutoSchema"
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Strive API",
+    "DESCRIPTION": (
+        "The public, read-only milestones API of Strive, a goal-tracking journal. "
+        "Send `Authorization: Bearer sk_live_<64 lowercase hex>`; successes are "
+        '`{"data": ...}`, errors exactly `{"error": "<message>"}`.'
+    ),
+    "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "TAGS": [{"name": "Milestones", "description": "Steps on a goal's roadmap."}],
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PUBLIC": True,
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "PREPROCESSING_HOOKS": ["strive.api.openapi.contract_paths"],
+    "POSTPROCESSING_HOOKS": [
+        "strive.api.openapi.add_shared_components",
+        "goals.schema.add_milestone_components",
+    ],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # No call to the public validator badge service: the page must work offline.
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True, "tryItOutEnabled": False},
+}

@@ -1,0 +1,1 @@
+"""Checks against a live server, outside the unit test suite: fuzzing and real browsers."""

@@ -1,0 +1,1 @@
+"""`make browser-check`: Playwright driving Debian's Chromium against gunicorn."""

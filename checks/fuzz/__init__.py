@@ -1,0 +1,1 @@
+"""`make fuzz`: schemathesis against gunicorn serving seeded data."""
