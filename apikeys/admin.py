@@ -90,11 +90,12 @@ class ApiKeyAdmin(admin.ModelAdmin):
         )
         obj.pk = issued.api_key.pk
         obj.refresh_from_db()
-        self._issued_raw_key = issued.raw_key
+        # On the request, not on this ModelAdmin: one instance serves every request.
+        request.issued_raw_key = issued.raw_key
 
     def response_add(self, request: HttpRequest, obj: ApiKey, post_url_continue=None):
         """Show the raw key in this response, and only here: no redirect, no stored message."""
-        raw_key = self.__dict__.pop("_issued_raw_key")
+        raw_key = request.issued_raw_key
         if token := request.POST.get("issuance"):
             used = request.session.get(USED_ISSUANCES, [])
             request.session[USED_ISSUANCES] = [*used[-19:], token]
