@@ -7,30 +7,8 @@ from datetime import UTC, datetime
 import pytest
 from django.core.management import call_command
 
+from tests.contract import PUBLIC_EXAMPLE
 from tests.factories import ApiKeyFactory, GoalFactory, MilestoneFactory, StakeholderFactory
-
-PUBLIC_EXAMPLE = {
-    "data": [
-        {
-            "id": "ms001",
-            "description": "Complete first 5K run",
-            "status": "succeeded",
-            "order": 0,
-            "deadline": "2026-03-31T00:00:00.000Z",
-            "createdAt": "2026-01-15T10:30:00.000Z",
-            "updatedAt": "2026-02-10T08:00:00.000Z",
-        },
-        {
-            "id": "ms002",
-            "description": "Run a half marathon",
-            "status": "pending",
-            "order": 1,
-            "deadline": "2026-06-30T00:00:00.000Z",
-            "createdAt": "2026-01-15T10:35:00.000Z",
-            "updatedAt": "2026-01-15T10:35:00.000Z",
-        },
-    ]
-}
 
 
 def compact(body: dict) -> bytes:

@@ -10,8 +10,8 @@ from rest_framework.test import APIClient
 
 from apikeys.models import ApiKey
 from goals.models import Goal, Milestone, Stakeholder
+from tests.contract import PUBLIC_EXAMPLE
 from tests.factories import MilestoneFactory
-from tests.goals.test_milestones_api import PUBLIC_EXAMPLE
 
 pytestmark = pytest.mark.django_db
 

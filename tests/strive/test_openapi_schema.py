@@ -11,6 +11,7 @@ from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
 from goals import selectors
+from tests.contract import PUBLIC_EXAMPLE
 from tests.factories import ApiKeyFactory, StakeholderFactory
 
 LIST = "/api/v1/goals/{goalId}/milestones"
@@ -27,28 +28,6 @@ ERROR_MESSAGES = {
     "405": {'Method "POST" not allowed.', 'Method "DELETE" not allowed.'},
     "429": {"Rate limit exceeded. Try again later."},
     "500": {"Internal server error"},
-}
-PUBLIC_EXAMPLE = {
-    "data": [
-        {
-            "id": "ms001",
-            "description": "Complete first 5K run",
-            "status": "succeeded",
-            "order": 0,
-            "deadline": "2026-03-31T00:00:00.000Z",
-            "createdAt": "2026-01-15T10:30:00.000Z",
-            "updatedAt": "2026-02-10T08:00:00.000Z",
-        },
-        {
-            "id": "ms002",
-            "description": "Run a half marathon",
-            "status": "pending",
-            "order": 1,
-            "deadline": "2026-06-30T00:00:00.000Z",
-            "createdAt": "2026-01-15T10:35:00.000Z",
-            "updatedAt": "2026-01-15T10:35:00.000Z",
-        },
-    ]
 }
 
 
