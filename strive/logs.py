@@ -1,9 +1,10 @@
 """Logging: one JSON object per line, with API keys scrubbed from whatever is logged."""
 
-import json
 import logging
 import re
 from datetime import UTC, datetime
+
+import orjson
 
 _SECRET = re.compile(r"sk_live_[0-9a-fA-F]{8,}|(?i:bearer)\s+\S+")
 _STANDARD = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
@@ -43,4 +44,4 @@ class JsonFormatter(logging.Formatter):
             record.exc_text = self.formatException(record.exc_info)
         if record.exc_text:
             entry["traceback"] = redact(record.exc_text)
-        return json.dumps(entry, default=str)
+        return orjson.dumps(entry, default=str).decode()
