@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
 from rest_framework.throttling import BaseThrottle
 
 logger = logging.getLogger("strive.ratelimit")
@@ -78,8 +79,8 @@ class ApiKeyRateThrottle(BaseThrottle):
         self.now = time.time()
         try:
             self.rate_limit = hit(request.auth.pk, settings.RATE_LIMIT_PER_MINUTE, self.now)
-        except Exception:
-            _warn_cache_down(self.now)
+        except Exception as error:
+            _warn_cache_down(self.now, error)
             return True
         request.rate_limit = self.rate_limit
         return self.rate_limit.allowed
@@ -88,8 +89,14 @@ class ApiKeyRateThrottle(BaseThrottle):
         return self.rate_limit.retry_after(self.now)
 
 
-def _warn_cache_down(now: float) -> None:
+def _warn_cache_down(now: float, error: Exception) -> None:
     global _warned_at
     if now - _warned_at >= WINDOW_SECONDS:
         _warned_at = now
-        logger.warning("Rate limiting is off: the cache is unreachable", exc_info=True)
+        # An outage is expected: one line. Anything else may be a bug: its traceback.
+        logger.warning(
+            "Rate limiting is off: the cache is unreachable (%s: %s)",
+            type(error).__name__,
+            next(iter(str(error).strip().splitlines()), ""),
+            exc_info=not isinstance(error, RedisError | OSError),
+        )

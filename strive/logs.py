@@ -28,13 +28,14 @@ class RedactSecretsFilter(logging.Filter):
 
 
 class JsonFormatter(logging.Formatter):
-    """`{"time", "level", "logger", "message", ...extra fields, "traceback"}` on one line."""
+    """`{"time", "level", "logger", "pid", "message", ...extra fields, "traceback"}`, one line."""
 
     def format(self, record: logging.LogRecord) -> str:
         entry = {
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
+            "pid": record.process,  # which worker, among several per host
             "message": record.getMessage(),
         }
         for key, value in record.__dict__.items():

@@ -1,4 +1,4 @@
-"""Request id and the access log: one JSON line per request."""
+"""Request id and the access log (one JSON line per request); 503 when the database is away."""
 
 import logging
 import re
@@ -6,8 +6,11 @@ import time
 import uuid
 from collections.abc import Callable
 
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 
+from strive.api.exceptions import UNAVAILABLE, UNAVAILABLE_RETRY_AFTER, outage_summary
+from strive.api.responses import json_response
 from strive.logs import redact
 
 logger = logging.getLogger("strive.request")
@@ -47,3 +50,30 @@ class RequestLogMiddleware:
             },
         )
         return response
+
+
+class DatabaseUnavailableMiddleware:
+    """A page that cannot reach the database answers 503 with `Retry-After`, not a 500 page.
+
+    API views answer this themselves (strive.api.exceptions); this covers the rest,
+    the admin above all, so an outage leaves no traceback anywhere.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logging.getLogger("strive.health").warning(
+            "Database unavailable: %s", outage_summary(exception)
+        )
+        headers = {"Retry-After": UNAVAILABLE_RETRY_AFTER}
+        if request.path.startswith("/api/"):
+            return json_response({"error": UNAVAILABLE}, status=503, headers=headers)
+        return HttpResponse(
+            UNAVAILABLE, status=503, content_type="text/plain; charset=utf-8", headers=headers
+        )

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "strive.middleware.RequestLogMiddleware",
+    "strive.middleware.DatabaseUnavailableMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -129,7 +130,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 # Before the first `collectstatic`, WhiteNoise notes that STATIC_ROOT is missing; the
 # finders above serve the files meanwhile, so the note is noise.
-warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 
 # Routes answer with and without a trailing slash themselves; never redirect.
 APPEND_SLASH = False

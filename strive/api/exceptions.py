@@ -21,7 +21,7 @@ def exception_handler(exc: Exception, context: dict) -> Response:
     if isinstance(exc, OperationalError | InterfaceError):
         # The database is down, refusing connections or timed a statement out: a
         # passing condition, not a bug. The connection is dropped and retried next time.
-        logger.warning("Database unavailable: %s", _first_line(exc))
+        logger.warning("Database unavailable: %s", outage_summary(exc))
         set_rollback()
         return Response(
             {"error": UNAVAILABLE},
@@ -47,7 +47,7 @@ def _message(exc: Exception) -> str:
     return str(detail) if detail else "Error"
 
 
-def _first_line(exc: Exception) -> str:
+def outage_summary(exc: Exception) -> str:
     """An outage is expected and logged without a traceback: its class and first line."""
     lines = str(exc).strip().splitlines()
     return f"{exc.__class__.__name__}: {lines[0] if lines else ''}"

@@ -4,6 +4,8 @@ from rest_framework import exceptions, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from strive import routers
+
 
 class ApiViewSet(viewsets.GenericViewSet):
     """Read-only view set that runs the contract's checks in the contract's order.
@@ -16,6 +18,11 @@ class ApiViewSet(viewsets.GenericViewSet):
 
     http_method_names = ["get", "head"]
     pagination_class = None
+
+    def dispatch(self, request, *args, **kwargs):
+        # The API's reads may go to a read replica (strive.routers); nothing else's do.
+        with routers.api_reads():
+            return super().dispatch(request, *args, **kwargs)
 
     def initial(self, request: Request, *args, **kwargs) -> None:
         if request.method.lower() not in self.action_map:

@@ -5,6 +5,7 @@ Without them they are skipped, unless INTEGRATION=require (as CI sets), where a
 missing service is a failure rather than a silent skip.
 """
 
+import json
 import os
 import re
 import shutil
@@ -23,8 +24,12 @@ import psycopg
 import pytest
 import redis
 
+from tests.integration.http import get
+
 ROOT = Path(__file__).resolve().parents[2]
-SHARED_REDIS = "redis://127.0.0.1:6379/9"
+# The shared Redis is only ever added to (counters under fresh random key ids, which
+# expire within a minute); INTEGRATION_REDIS_URL picks another database index.
+SHARED_REDIS = os.environ.get("INTEGRATION_REDIS_URL", "redis://127.0.0.1:6379/9")
 
 
 def _unavailable(reason: str) -> None:
@@ -126,8 +131,16 @@ class PrivateRedis:
                 time.sleep(0.1)
         raise RuntimeError("private redis-server did not start")
 
+    def pause(self) -> None:
+        """SIGSTOP: the port still accepts connections, but nothing ever answers."""
+        os.kill(self.process.pid, signal.SIGSTOP)
+
+    def resume(self) -> None:
+        os.kill(self.process.pid, signal.SIGCONT)
+
     def stop(self) -> None:
         if self.process is not None:
+            self.resume()
             self.process.kill()
             self.process.wait()
             self.process = None
@@ -151,6 +164,10 @@ class Server:
 
     def log(self) -> str:
         return self.log_path.read_text()
+
+    def json_log(self) -> list[dict]:
+        """The JSON lines the workers logged (gunicorn's own lines are plain text)."""
+        return [json.loads(line) for line in self.log().splitlines() if line.startswith("{")]
 
 
 @pytest.fixture
@@ -178,10 +195,14 @@ def start_server(tmp_path):
         )
         server = Server(url=f"http://127.0.0.1:{port}", process=process, log_path=log_path)
         servers.append(server)
-        deadline = time.monotonic() + 30
+        # Ready once a worker answers, not merely once the port accepts (workers boot
+        # after the master binds, slowly on a busy machine).
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
+            if process.poll() is not None:
+                break
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                get(server.url + "/status", timeout=5)
                 return server
             except OSError:
                 time.sleep(0.1)

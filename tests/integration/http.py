@@ -16,10 +16,12 @@ class Answer:
         return json.loads(self.body)
 
 
-def get(url: str, key: str | None = None, timeout: float = 10) -> Answer:
+def get(
+    url: str, key: str | None = None, timeout: float = 10, headers: dict[str, str] | None = None
+) -> Answer:
     parts = urlsplit(url)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
-    headers = {"Authorization": f"Bearer {key}"} if key else {}
+    headers = {**(headers or {}), **({"Authorization": f"Bearer {key}"} if key else {})}
     try:
         connection.request("GET", parts.path, headers=headers)
         response = connection.getresponse()

@@ -1,6 +1,10 @@
 """The service as it runs for real: gunicorn workers sharing PostgreSQL and Redis, and faults."""
 
+import os
+import signal
+import threading
 import time
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -38,11 +42,12 @@ def test_rate_limit_is_exact_across_four_workers(database, shared_redis, start_s
         workers=4,
     )
     assert get(server.url + "/status").status == 200
-    away_from_minute_boundary()
+    away_from_minute_boundary(margin=20)
 
     with ThreadPoolExecutor(max_workers=50) as pool:
         answers = list(pool.map(lambda _: get(server.url + MILESTONES, key), range(200)))
 
+    assert len({a.headers["X-RateLimit-Reset"] for a in answers}) == 1  # all in one window
     ok = [a for a in answers if a.status == 200]
     refused = [a for a in answers if a.status == 429]
     assert (len(ok), len(refused)) == (60, 140), sorted(a.status for a in answers)
@@ -54,6 +59,10 @@ def test_rate_limit_is_exact_across_four_workers(database, shared_redis, start_s
         assert answer.headers["X-RateLimit-Remaining"] == "0"
         assert 1 <= int(answer.headers["Retry-After"]) <= 60
         assert int(answer.headers["X-RateLimit-Reset"]) % 60 == 0
+    served_by = {line["pid"] for line in server.json_log() if line.get("path") == MILESTONES}
+    assert len(served_by) >= 2  # the counter really was shared between processes
+    print(f"exact count: 200 concurrent requests, limit 60, served by {len(served_by)} of 4 "
+          f"workers -> {len(ok)} x 200, {len(refused)} x 429")  # fmt: skip
 
 
 def test_redis_outage_fails_open_then_limiting_resumes(database, private_redis, start_server):
@@ -75,13 +84,25 @@ def test_redis_outage_fails_open_then_limiting_resumes(database, private_redis, 
     recovery = wait_for(lambda: "X-RateLimit-Limit" in get(server.url + MILESTONES, key).headers)
     after = [get(server.url + MILESTONES, key).status for _ in range(4)]
 
+    # Up but silent: each request waits out the socket timeout (0.5 s), never the
+    # client's 10 s; without the timeout the answers would not come at all.
+    private_redis.pause()
+    started = time.monotonic()
+    hanging = [get(server.url + MILESTONES, key) for _ in range(3)]
+    hanging_seconds = (time.monotonic() - started) / len(hanging)
+    private_redis.resume()
+
     assert before == [200, 200, 200, 429]
     assert [a.status for a in during] == [200] * 5
     assert all("X-RateLimit-Remaining" not in a.headers for a in during)
     assert during[0].json()["data"][0]["id"] == "ms001"
     assert after[-1] == 429  # counting again (a fresh Redis starts the window afresh)
+    assert [a.status for a in hanging] == [200] * 3
     assert server.log().count("Rate limiting is off") == 1  # once a minute, not per request
-    print(f"redis outage: recovery after restart {recovery:.2f}s")
+    assert "Traceback" not in server.log()
+    print(f"redis stopped: answers {[a.status for a in during]}, no X-RateLimit headers; "
+          f"limiting back {recovery:.2f}s after Redis restarted ({after}); "
+          f"redis hanging: 200 in {hanging_seconds:.2f}s each")  # fmt: skip
 
 
 def test_database_outage_is_503_and_recovers_without_restart(database, start_server):
@@ -90,11 +111,16 @@ def test_database_outage_is_503_and_recovers_without_restart(database, start_ser
     proxy.start()
     proxied_url = database.url.replace(f":{database.port}/", f":{proxy.port}/")
     server = start_server({"DATABASE_URL": proxied_url}, workers=2)
+    staff_session = {"Cookie": "sessionid=" + "a" * 32}  # makes the admin read the database
     assert get(server.url + MILESTONES, key).status == 200
+    assert get(server.url + "/admin/", headers=staff_session).status == 302
 
     proxy.stop()
+    started = time.monotonic()
     status = get(server.url + "/status")
     api = [get(server.url + MILESTONES, key) for _ in range(4)]
+    admin = get(server.url + "/admin/", headers=staff_session)
+    outage_seconds = (time.monotonic() - started) / 6
     proxy.start()
     recovery = wait_for(lambda: get(server.url + MILESTONES, key).status == 200)
 
@@ -105,10 +131,80 @@ def test_database_outage_is_503_and_recovers_without_restart(database, start_ser
         assert answer.json() == {"error": "Service unavailable"}
         assert answer.headers["Retry-After"] == "5"
         assert answer.headers["Content-Type"] == "application/json"
+    assert (admin.status, admin.body, admin.headers["Retry-After"]) == (
+        503,
+        b"Service unavailable",
+        "5",
+    )
     assert get(server.url + "/status").status == 200
     assert "Traceback" not in server.log()
-    print(f"database outage: recovery after the database returned {recovery:.2f}s")
+    print(f"database down: /status {status.status} {status.json()['status']}, API "
+          f"{[a.status for a in api]} {api[0].json()} Retry-After 5, admin {admin.status}, "
+          f"{outage_seconds * 1000:.0f} ms each; back {recovery:.2f}s after the database "
+          f"returned")  # fmt: skip
     proxy.stop()
+
+
+def test_replica_outage_is_503_and_recovers_without_restart(database, start_server):
+    key = seed(database.url)
+    proxy = TcpProxy(database.host, database.port)
+    proxy.start()
+    replica_url = database.url.replace(f":{database.port}/", f":{proxy.port}/")
+    server = start_server({"DATABASE_URL": database.url, "DATABASE_REPLICA_URL": replica_url})
+    assert get(server.url + MILESTONES, key).status == 200
+
+    proxy.stop()
+    status = get(server.url + "/status")
+    api = get(server.url + MILESTONES, key)
+    bad_key = get(server.url + MILESTONES, "sk_live_" + "0" * 64)  # the primary still answers
+    proxy.start()
+    recovery = wait_for(lambda: get(server.url + MILESTONES, key).status == 200)
+
+    assert status.status == 503
+    assert (api.status, api.json(), api.headers["Retry-After"]) == (
+        503,
+        {"error": "Service unavailable"},
+        "5",
+    )
+    assert bad_key.status == 401
+    assert "Traceback" not in server.log()
+    print(f"replica down: /status {status.status}, API {api.status}, a bad key still 401; "
+          f"back {recovery:.2f}s after the replica returned")  # fmt: skip
+    proxy.stop()
+
+
+def test_graceful_restart_drops_no_request(database, start_server):
+    key = seed(database.url)
+    server = start_server(
+        {"DATABASE_URL": database.url, "RATE_LIMIT_PER_MINUTE": "1000000"}, workers=2
+    )
+    statuses: list[int | str] = []
+    done = threading.Event()
+
+    def drive() -> None:
+        while not done.is_set():
+            try:
+                statuses.append(get(server.url + MILESTONES, key).status)
+            except OSError as error:  # a dropped connection is a failure too
+                statuses.append(repr(error))
+
+    assert get(server.url + MILESTONES, key).status == 200
+    clients = [threading.Thread(target=drive, daemon=True) for _ in range(4)]
+    for client in clients:
+        client.start()
+    try:
+        wait_for(lambda: len(statuses) >= 20, timeout=30)
+        os.kill(server.process.pid, signal.SIGHUP)  # new workers up, then the old ones finish
+        wait_for(lambda: server.log().count("Booting worker") >= 4, timeout=30)
+        after_reload = len(statuses)
+        wait_for(lambda: len(statuses) >= after_reload + 20, timeout=30)
+    finally:
+        done.set()
+        for client in clients:
+            client.join()
+
+    assert set(statuses) == {200}, Counter(statuses)
+    print(f"graceful restart (SIGHUP): {len(statuses)} requests, all 200")
 
 
 def test_stuck_query_times_out_as_503(database, start_server):
@@ -129,4 +225,5 @@ def test_stuck_query_times_out_as_503(database, start_server):
     assert stuck.json() == {"error": "Service unavailable"}
     assert 0.4 < waited < 5
     assert after.status == 200
-    print(f"stuck query answered 503 after {waited:.2f}s")
+    print(f"stuck query (table locked, DB_STATEMENT_TIMEOUT_MS=500): {stuck.status} "
+          f"{stuck.json()} after {waited:.2f}s; next request {after.status}")  # fmt: skip

@@ -1,7 +1,7 @@
 """Around the endpoints: /status, unknown paths, crashes, all JSON."""
 
 import pytest
-from django.db import DatabaseError
+from django.db import DatabaseError, connections
 from django.test import Client
 
 from goals import selectors
@@ -24,7 +24,7 @@ def test_status_is_503_when_the_database_does_not_answer(monkeypatch):
     def refuse(*args, **kwargs):
         raise DatabaseError("connection refused")
 
-    monkeypatch.setattr("strive.health.connection.cursor", refuse)
+    monkeypatch.setattr(connections["default"], "cursor", refuse)
 
     response = Client().get("/status")
 

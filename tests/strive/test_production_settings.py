@@ -126,3 +126,34 @@ def test_no_raw_key_in_logs_even_when_a_request_crashes(
     assert "boom with [redacted]" in written
     assert api_key.raw_key not in written
     assert api_key.raw_key[8:24] not in written
+
+
+def test_admin_static_files_are_served_with_debug_off(settings):
+    assert settings.DEBUG is False
+
+    page = Client().get("/admin/login/").content.decode()
+    css = Client().get("/static/admin/css/base.css")
+
+    assert 'href="/static/admin/css/base.css"' in page
+    assert css.status_code == 200
+    assert css["Content-Type"].startswith("text/css")
+    assert b"body" in b"".join(css.streaming_content)
+
+
+def test_admin_page_is_503_without_traceback_when_the_database_is_away(monkeypatch, log_lines):
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.db import OperationalError
+
+    def refuse(self):
+        raise OperationalError("connection to server at 127.0.0.1 failed: Connection refused")
+
+    monkeypatch.setattr(SessionStore, "load", refuse)
+
+    response = Client().get("/admin/", headers={"Cookie": "sessionid=" + "a" * 32})
+
+    assert response.status_code == 503
+    assert response.content == b"Service unavailable"
+    assert response["Retry-After"] == "5"
+    lines = log_lines()
+    assert "traceback" not in json.dumps(lines).lower()
+    assert [line["status"] for line in lines if line["logger"] == "strive.request"] == [503]
