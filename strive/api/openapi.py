@@ -109,8 +109,7 @@ def rate_limit_headers() -> list[OpenApiParameter]:
         _header("Retry-After", "Seconds until the window resets.", [429], required=True, minimum=1),
         _header(
             "WWW-Authenticate",
-            'RFC 6750: `Bearer realm="api"` on every 401; on a 403 for a missing scope, '
-            '`Bearer error="insufficient_scope", scope="milestones:read"`.',
+            'RFC 6750: `Bearer realm="api"` on every 401.',
             [401],
             required=True,
             schema={"type": "string", "pattern": "^Bearer "},
