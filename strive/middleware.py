@@ -34,14 +34,15 @@ class RequestLogMiddleware:
         response = self.get_response(request)
         response["X-Request-ID"] = request.id
         api_key = getattr(request, "auth", None)  # set by DRF when a key authenticated
+        path = redact(request.path)
         logger.info(
             "%s %s %s",
             request.method,
-            redact(request.path),
+            path,
             response.status_code,
             extra={
                 "method": request.method,
-                "path": redact(request.path),
+                "path": path,
                 "status": response.status_code,
                 "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                 "request_id": request.id,
